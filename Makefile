@@ -1,0 +1,52 @@
+# paradip: the two commands of the README (run, test) and the ones they rest on.
+# Every target creates .venv and installs what it needs: nothing by hand.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: help install dev run test lint bench clean
+
+help:
+	@echo "make run    - create .venv, install, and start paradip (see README)"
+	@echo "make test   - create .venv, install with test tools, run the whole suite"
+	@echo "make lint   - ruff and mypy"
+	@echo "make bench  - throughput benchmarks (not tests)"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "paradip needs Python 3.11, got " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+
+# camel-tools and hazm go in with --no-deps: see requirements-nodeps.txt.
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-nodeps.txt pyproject.toml
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -r requirements-nodeps.txt
+	$(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.installed-dev
+
+run: install
+	@echo "The classifier service arrives with the model; meanwhile, the text pipeline on a sample:"
+	$(BIN)/paradip normalize --show-lang training_data/samples/mixed.txt
+
+test: dev
+	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check src api tests bench
+	$(BIN)/ruff format --check src api tests bench
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/text_pipeline.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The paradip HTTP service (FastAPI); the classifier arrives with the model."""

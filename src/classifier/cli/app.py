@@ -1,0 +1,35 @@
+"""The root Typer application; each command lives in a module of its own."""
+
+from __future__ import annotations
+
+import typer
+
+from classifier import __version__
+from classifier.cli import normalize as normalize_cmd
+
+app = typer.Typer(
+    name="paradip",
+    help="Classify the foreign activity of sub-state governments in Arabic, Persian "
+    "and English news: complementary, parallel, constituent or none.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"paradip {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Classify the foreign activity of sub-state governments in news."""
+
+
+app.command("normalize")(normalize_cmd.normalize_command)
