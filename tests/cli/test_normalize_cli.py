@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from classifier.cli import app
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "250", "TERMINAL_WIDTH": "250"})
 
 
 def test_show_lang_on_stdin() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from classifier import __version__
+from classifier.cli import data as data_cmd
 from classifier.cli import normalize as normalize_cmd
 
 app = typer.Typer(
@@ -33,3 +34,4 @@ def main(
 
 
 app.command("normalize")(normalize_cmd.normalize_command)
+app.add_typer(data_cmd.app, name="data")

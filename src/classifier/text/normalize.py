@@ -66,7 +66,7 @@ _ARCLEAN: Final = CharMapper.builtin_mapper("arclean")
 # zero-width joiner and non-joiner, the BOM and the soft hyphen. Tab, newline
 # and carriage return are whitespace and handled by the whitespace step.
 _CONTROL_FORMAT_RE: Final = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u08e2\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f]"
@@ -383,6 +383,7 @@ def normalize_fa(text: str) -> str:
     """
     hazm = _hazm_normalizer()
     text = _canonical_letters(_clean_input(text))
+    text = collapse_whitespace(_separate_tokens(text))
     # hazm drops its "special characters" (Arabic full stop, Quranic signs)
     # only after spacing; dropping them first lets its word joins see the
     # same neighbours on raw text as on the chain's output.

@@ -1,0 +1,1 @@
+"""The labelled corpus: its schema, reading it, checking it, splitting it."""
