@@ -5,8 +5,12 @@ from __future__ import annotations
 import typer
 
 from classifier import __version__
+from classifier.cli import classify as classify_cmd
 from classifier.cli import data as data_cmd
+from classifier.cli import evaluate as evaluate_cmd
 from classifier.cli import normalize as normalize_cmd
+from classifier.cli import serve as serve_cmd
+from classifier.cli import train as train_cmd
 
 app = typer.Typer(
     name="paradip",
@@ -35,3 +39,7 @@ def main(
 
 app.command("normalize")(normalize_cmd.normalize_command)
 app.add_typer(data_cmd.app, name="data")
+app.command("train")(train_cmd.train_command)
+app.command("evaluate")(evaluate_cmd.evaluate_command)
+app.command("classify")(classify_cmd.classify_command)
+app.command("serve")(serve_cmd.serve_command)

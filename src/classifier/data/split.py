@@ -71,14 +71,30 @@ def assign_splits(
     def cost(counts: Counter[tuple[str, str]]) -> float:
         return sum(((counts[c] - t) / max(t, 1.0)) ** 2 for c, t in target.items())
 
+    # Greedy pass, largest entities first, then local search: move single
+    # entities across while that brings every cell closer to its target.
     order = sorted(new_entities, key=lambda e: (-sum(new_entities[e].values()), rng.random()))
+    in_test: set[str] = set()
     for entity in order:
         with_it = current + new_entities[entity]
         if cost(with_it) < cost(current):
-            placed[entity] = "test"
+            in_test.add(entity)
             current = with_it
-        else:
-            placed[entity] = "train"
+    improved = True
+    while improved:
+        improved = False
+        for entity in order:
+            if entity in in_test:
+                moved = current.copy()
+                moved.subtract(new_entities[entity])
+            else:
+                moved = current + new_entities[entity]
+            if cost(moved) < cost(current) - 1e-9:
+                in_test ^= {entity}
+                current = moved
+                improved = True
+    for entity in order:
+        placed[entity] = "test" if entity in in_test else "train"
 
     # Items with no entity (``none`` items without a sub-state actor) fill
     # each cell up to its target, in a seeded random order.

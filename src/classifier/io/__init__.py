@@ -1,0 +1,1 @@
+"""Reading news items from files and streams, record by record, with line numbers."""

@@ -1,0 +1,1 @@
+"""The model: one scikit-learn Pipeline (normalise, featurise, classify) and its tools."""
