@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: help install dev run test lint bench clean
+.PHONY: help install dev model run test lint bench clean
 
 help:
 	@echo "make run    - create .venv, install, and start paradip (see README)"
@@ -33,9 +33,13 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.installed-dev
 
-run: install
-	@echo "The classifier service arrives with the model; meanwhile, the text pipeline on a sample:"
-	$(BIN)/paradip normalize --show-lang training_data/samples/mixed.txt
+# The shipped model is committed; a clone without one (or with a removed one)
+# gets one trained from the committed corpus before the service starts.
+model: install
+	@test -s models/ACTIVE || $(BIN)/paradip train
+
+run: model
+	$(BIN)/paradip serve
 
 test: dev
 	$(BIN)/python -m pytest

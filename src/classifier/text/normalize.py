@@ -36,16 +36,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import regex
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
 
-if TYPE_CHECKING:  # hazm costs about a second to import: only when Persian arrives
+if TYPE_CHECKING:
+    # Both are imported on first use: hazm costs about 2.5 s (import and
+    # normaliser), camel-tools about 1 s (its charsets scan all of Unicode), and
+    # an English item needs neither.
+    from camel_tools.utils.charmap import CharMapper
     from hazm import Normalizer
 
 __all__ = [
@@ -60,7 +56,6 @@ __all__ = [
 #: the script-neutral steps only.
 LANGUAGES: Final = ("ar", "fa", "en")
 
-_ARCLEAN: Final = CharMapper.builtin_mapper("arclean")
 
 # Control (Cc) and format (Cf) characters, which include the bidi marks, the
 # zero-width joiner and non-joiner, the BOM and the soft hyphen. Tab, newline
@@ -162,6 +157,11 @@ _COMPOUNDS_FA: Final = (
 _COMPOUNDS_FA_RE: Final = re.compile(
     "|".join(rf"(?<!\S)({first})[ \u200c]+({rest})(?!\S)" for first, rest in _COMPOUNDS_FA)
 )
+
+
+def normalize_compatibility(text: str) -> str:
+    """Unicode NFKC: presentation forms, ligatures and full-width forms to plain letters."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def remove_control_chars(text: str) -> str:
@@ -286,7 +286,7 @@ def _clean_input(text: str) -> str:
     chains idempotent. :func:`_finish` repeats them, because
     the steps in between delete characters and so create new neighbours.
     """
-    text = normalize_unicode(text)
+    text = normalize_compatibility(text)
     text = remove_control_chars(text)
     text = normalize_digits(text)
     return collapse_whitespace(_separate_tokens(text))
@@ -322,20 +322,37 @@ def _finish(text: str) -> str:
     return collapse_whitespace(text)
 
 
+@lru_cache(maxsize=1)
+def _arclean() -> CharMapper:
+    """camel-tools' built-in ``arclean`` map, built once on first use."""
+    from camel_tools.utils.charmap import CharMapper
+
+    return CharMapper.builtin_mapper("arclean")
+
+
 def normalize_ar(text: str) -> str:
     """Normalise Arabic news text with camel-tools' utilities.
 
-    Chain: Unicode (NFKC), controls and bidi marks, digits, punctuation and
-    tatweel, Kurdish ae, alef forms, alef maksura, teh marbuta, diacritics,
-    the ``arclean`` map, then the shared canonical letters, case and spaces.
+    Chain: Unicode (camel-tools' NFKC), controls and bidi marks, digits,
+    punctuation and tatweel, Kurdish ae, alef forms, alef maksura, teh
+    marbuta, diacritics, the ``arclean`` map, then the shared canonical
+    letters, case and spaces.
     """
-    text = normalize_punctuation(_clean_input(text))
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+
+    text = normalize_punctuation(_clean_input(normalize_unicode(text)))
     text = normalize_kurdish_ae_ar(text)
     text = normalize_alef_ar(text)
     text = normalize_alef_maksura_ar(text)
     text = normalize_teh_marbuta_ar(text)
     text = dediac_ar(text)
-    text = str(_ARCLEAN(text))
+    text = str(_arclean()(text))
     return _finish(text)
 
 
