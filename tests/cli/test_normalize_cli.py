@@ -61,11 +61,20 @@ def test_unknown_language_is_rejected() -> None:
 
 
 def test_every_command_has_help() -> None:
-    root = runner.invoke(app, ["--help"])
-    assert root.exit_code == 0
-    commands = [c for c in app.registered_commands]
-    assert commands
-    for command in commands:
-        result = runner.invoke(app, [command.name or "", "--help"])
-        assert result.exit_code == 0
+    import typer.main
+
+    root = typer.main.get_command(app)
+    assert runner.invoke(app, ["--help"]).exit_code == 0
+
+    def paths(command: object, prefix: list[str]) -> list[list[str]]:
+        found = [prefix]
+        for name, sub in getattr(command, "commands", {}).items():
+            found += paths(sub, [*prefix, name])
+        return found
+
+    every = paths(root, [])
+    assert ["normalize"] in every and ["data", "check"] in every and ["classify"] in every
+    for path in every:
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, path
         assert "Usage:" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
 from typing import Annotated
@@ -81,20 +82,21 @@ def classify_command(
     if file is not None and not file.is_file():
         raise typer.BadParameter(f"no such file: {file}", param_hint="--file")
     predictor = load_predictor(model_dir, version)
-    if text is not None:
-        items: Iterable[Item | BadRecord] = [Item(line=1, id=None, text=text, title=title)]
-    elif file is not None:
-        handle = file.open("rb")
-        items = read_jsonl_items(handle) if file.suffix == ".jsonl" else read_text_items(handle)
-    else:
-        items = read_text_items(sys.stdin.buffer)
     bad = 0
-    for result in classify_stream(predictor, items, evidence=evidence):
-        if isinstance(result, BadRecord):
-            bad += 1
-            typer.echo(f"paradip classify: line {result.line}: {result.reason}", err=True)
+    with ExitStack() as stack:
+        if text is not None:
+            items: Iterable[Item | BadRecord] = [Item(line=1, id=None, text=text, title=title)]
+        elif file is not None:
+            handle = stack.enter_context(file.open("rb"))
+            items = read_jsonl_items(handle) if file.suffix == ".jsonl" else read_text_items(handle)
         else:
-            typer.echo(json.dumps(result, ensure_ascii=False))
+            items = read_text_items(sys.stdin.buffer)
+        for result in classify_stream(predictor, items, evidence=evidence):
+            if isinstance(result, BadRecord):
+                bad += 1
+                typer.echo(f"paradip classify: line {result.line}: {result.reason}", err=True)
+            else:
+                typer.echo(json.dumps(result, ensure_ascii=False))
     if bad:
         typer.echo(f"paradip classify: {bad} line(s) skipped, see above", err=True)
         raise typer.Exit(1)

@@ -103,6 +103,7 @@ def _write_atomic(path: Path, text: str) -> None:
         out.write(text)
         out.flush()
         os.fsync(out.fileno())
+    Path(temporary).chmod(0o644)
     Path(temporary).replace(path)
 
 
@@ -192,6 +193,7 @@ class Registry:
             json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         (staging / CARD_MD).write_text(card_md.replace("{version}", version), encoding="utf-8")
+        staging.chmod(0o755)
         staging.rename(self.root / version)
         return version
 
