@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -332,6 +333,9 @@ def train(
     if report:
         folder = registry.root / version
         (folder / "evaluation.md").write_text(evaluation_md, encoding="utf-8")
+        (folder / "evaluation.json").write_text(
+            json.dumps({**report, "model_version": version}, indent=2) + "\n", encoding="utf-8"
+        )
     if activate:
         registry.activate(version)
     progress(f"registered {version}" + (" and made it active" if activate else ""))
