@@ -97,3 +97,23 @@ def test_one_megabyte_input(lang: str, unit: str) -> None:
     once = normalize(text, lang)
     assert isinstance(once, str)
     assert normalize(once, lang) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT)
+def test_compiled_arclean_maps_exactly_like_camel_tools(text: str) -> None:
+    from camel_tools.utils.charmap import CharMapper
+
+    from classifier.text.normalize import CompiledCharMap
+
+    mapper = CharMapper.builtin_mapper("arclean")
+    assert CompiledCharMap(mapper)(text) == mapper(text)
+
+
+def test_compiling_a_map_with_another_default_is_refused() -> None:
+    from camel_tools.utils.charmap import CharMapper
+
+    from classifier.text.normalize import CompiledCharMap
+
+    with pytest.raises(ValueError, match="only a deleting or identity default compiles, got 'x'"):
+        CompiledCharMap(CharMapper({"a": "b"}, default="x"))
