@@ -33,6 +33,15 @@ class Settings(BaseSettings):
         100_000, ge=1, description="Longest text (title + body) the API accepts, in characters."
     )
     max_batch_items: int = Field(1000, ge=1, description="Most items in one batch request.")
+    batch_workers: int = Field(
+        0, ge=0, description="Processes for 'paradip batch' (0: one per core)."
+    )
+    batch_chunk_size: int = Field(
+        500, ge=1, description="Records per checkpointed chunk in 'paradip batch'."
+    )
+    dask_scheduler: str | None = Field(
+        None, description="Dask scheduler address for 'paradip batch --engine dask'."
+    )
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,
         description="Keys that may change state (comma-separated); none ships by default.",

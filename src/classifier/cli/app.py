@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from classifier import __version__
+from classifier.cli import batch as batch_cmd
 from classifier.cli import classify as classify_cmd
 from classifier.cli import data as data_cmd
 from classifier.cli import evaluate as evaluate_cmd
@@ -43,3 +44,4 @@ app.command("train")(train_cmd.train_command)
 app.command("evaluate")(evaluate_cmd.evaluate_command)
 app.command("classify")(classify_cmd.classify_command)
 app.command("serve")(serve_cmd.serve_command)
+app.command("batch")(batch_cmd.batch_command)

@@ -243,8 +243,6 @@ class Registry:
             corrupt file, untrusted types, or library versions that differ
             from the ones the model was made with.
         """
-        import skops.io as sio
-
         version = version or self.active_version()
         if version is None:
             raise ModelLoadError(
@@ -252,33 +250,62 @@ class Registry:
                 "trains one when none is shipped), or set PARADIP_MODEL_DIR to a models folder"
             )
         card = self.card(version)
-        made_with = card.get("library_versions", {}).get("scikit-learn")
-        installed = library_versions()["scikit-learn"]
-        if made_with != installed:
-            raise ModelLoadError(
-                f"model {version} was made with scikit-learn {made_with}, but {installed} is "
-                "installed; install the version the card names, or retrain with 'paradip train'"
-            )
         path = self.root / version / MODEL_FILE
         if not path.is_file():
             raise ModelLoadError(f"model file {path} is missing; retrain with 'paradip train'")
-        try:
-            untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        except Exception as exc:  # skops raises zip, JSON and key errors on corrupt files
-            raise ModelLoadError(
-                f"model file {path} is corrupt or not a skops file ({type(exc).__name__}: {exc}); "
-                "restore it from git or retrain with 'paradip train'"
-            ) from exc
-        if untrusted:
-            raise ModelLoadError(
-                f"model file {path} holds types paradip does not trust: {untrusted}; "
-                "it was not made by this version of paradip, so it is not loaded"
-            )
-        try:
-            pipeline = sio.load(path, trusted=TRUSTED_TYPES)
-        except Exception as exc:
-            raise ModelLoadError(
-                f"model file {path} could not be loaded ({type(exc).__name__}: {exc}); "
-                "restore it from git or retrain with 'paradip train'"
-            ) from exc
-        return RegisteredModel(version=version, pipeline=pipeline, card=card)
+        return load_model_bytes(path.read_bytes(), card, source=str(path))
+
+    def model_bytes(self, version: str | None = None) -> tuple[bytes, dict[str, Any]]:
+        """The raw model file and card of ``version`` (default: active), to ship to workers.
+
+        A Dask cluster's workers need not share this disk: they get the bytes
+        and load them with :func:`load_model_bytes`, with the same checks.
+        """
+        version = version or self.active_version()
+        if version is None:
+            raise ModelLoadError(f"no active model in {self.root}: run 'paradip train'")
+        card = self.card(version)
+        path = self.root / version / MODEL_FILE
+        if not path.is_file():
+            raise ModelLoadError(f"model file {path} is missing; retrain with 'paradip train'")
+        return path.read_bytes(), card
+
+
+def load_model_bytes(data: bytes, card: dict[str, Any], source: str = "model") -> RegisteredModel:
+    """Load a model file's bytes with the trusted-type list, checking its card first.
+
+    Raises
+    ------
+    ModelLoadError
+        As :meth:`Registry.load`.
+    """
+    import skops.io as sio
+
+    version = str(card.get("version"))
+    made_with = card.get("library_versions", {}).get("scikit-learn")
+    installed = library_versions()["scikit-learn"]
+    if made_with != installed:
+        raise ModelLoadError(
+            f"model {version} was made with scikit-learn {made_with}, but {installed} is "
+            "installed; install the version the card names, or retrain with 'paradip train'"
+        )
+    try:
+        untrusted = [t for t in sio.get_untrusted_types(data=data) if t not in TRUSTED_TYPES]
+    except Exception as exc:  # skops raises zip, JSON and key errors on corrupt files
+        raise ModelLoadError(
+            f"model file {source} is corrupt or not a skops file ({type(exc).__name__}: {exc}); "
+            "restore it from git or retrain with 'paradip train'"
+        ) from exc
+    if untrusted:
+        raise ModelLoadError(
+            f"model file {source} holds types paradip does not trust: {untrusted}; "
+            "it was not made by this version of paradip, so it is not loaded"
+        )
+    try:
+        pipeline = sio.loads(data, trusted=TRUSTED_TYPES)
+    except Exception as exc:
+        raise ModelLoadError(
+            f"model file {source} could not be loaded ({type(exc).__name__}: {exc}); "
+            "restore it from git or retrain with 'paradip train'"
+        ) from exc
+    return RegisteredModel(version=version, pipeline=pipeline, card=card)

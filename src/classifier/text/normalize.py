@@ -363,9 +363,7 @@ class CompiledCharMap:
         if default not in ("", None):
             raise ValueError(f"only a deleting or identity default compiles, got {default!r}")
         self.table = {ord(ch): value for ch, value in charmap.items() if value is not None}
-        self.delete = (
-            re.compile(f"[^{_char_class(charmap)}]") if default == "" else None
-        )
+        self.delete = re.compile(f"[^{_char_class(charmap)}]") if default == "" else None
 
     def __call__(self, text: str) -> str:
         """Map ``text`` as the camel-tools mapper would."""

@@ -1,0 +1,1 @@
+"""Batch classification of archives: chunks, checkpoints, engines, progress, report."""
