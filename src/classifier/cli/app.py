@@ -10,6 +10,7 @@ from classifier.cli import classify as classify_cmd
 from classifier.cli import data as data_cmd
 from classifier.cli import evaluate as evaluate_cmd
 from classifier.cli import normalize as normalize_cmd
+from classifier.cli import report as report_cmd
 from classifier.cli import serve as serve_cmd
 from classifier.cli import train as train_cmd
 
@@ -45,3 +46,4 @@ app.command("evaluate")(evaluate_cmd.evaluate_command)
 app.command("classify")(classify_cmd.classify_command)
 app.command("serve")(serve_cmd.serve_command)
 app.command("batch")(batch_cmd.batch_command)
+app.command("report")(report_cmd.report_command)

@@ -14,11 +14,11 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Final, cast
+from typing import Any, BinaryIO, Final, cast
 
 from classifier.io.items import BadRecord, Item, read_jsonl_items, read_text_items, record_to_item
 
-__all__ = ["FORMATS", "count_records", "detect_format", "read_records"]
+__all__ = ["FORMATS", "count_records", "detect_format", "read_records", "read_rows"]
 
 FORMATS: Final = ("jsonl", "csv", "parquet", "txt")
 _SUFFIXES: Final = {
@@ -192,3 +192,29 @@ def count_records(path: Path, fmt: str | None = None) -> int | None:
                 last = block[-1:]
         return count + (last != b"\n")
     return None
+
+
+def read_rows(path: Path, fmt: str | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the records of a JSONL, CSV or Parquet file as plain dicts.
+
+    For reading classified outputs back (``paradip report``); lines that are
+    not JSON objects are skipped.
+    """
+    fmt = fmt or detect_format(path)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+            yield from batch.to_pylist()
+    elif fmt == "csv":
+        with _open_binary(path) as raw:
+            yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+    else:
+        with _open_binary(path) as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    continue
+                if isinstance(record, dict):
+                    yield record
