@@ -12,7 +12,7 @@ help:
 	@echo "make run    - create .venv, install, and start paradip (see README)"
 	@echo "make test   - create .venv, install with test tools, run the whole suite"
 	@echo "make lint   - ruff and mypy"
-	@echo "make bench  - throughput benchmarks (not tests)"
+	@echo "make bench  - throughput and memory benchmarks (not tests; about 15 minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "paradip needs Python 3.11, got " + sys.version' 
@@ -51,6 +51,8 @@ lint: dev
 
 bench: install
 	$(BIN)/python bench/text_pipeline.py
+	cd bench && ../$(BIN)/python batch_throughput.py
+	cd bench && ../$(BIN)/python batch_memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
