@@ -72,7 +72,8 @@ def main() -> None:
             raise SystemExit(f"paradip batch failed with exit code {process.returncode}")
         lines = sum(1 for _ in (folder / "out.jsonl").open(encoding="utf-8"))
         print(
-            f"archive: {args.items:,} items of ~{args.words} words ({size / 1e6:,.0f} MB), {args.workers} workers"
+            f"archive: {args.items:,} items of ~{args.words} words ({size / 1e6:,.0f} MB), "
+            f"{args.workers} workers"
         )
         print(f"output records: {lines:,}; {seconds:,.0f} s, {lines / seconds:,.0f} items/s")
         print(f"peak resident memory, main process + workers: {peak / 1e6:,.0f} MB")

@@ -88,7 +88,8 @@ def main() -> None:
         print(f"paradip batch, 2 workers: {two:8,.0f} items/s   (scaling {two / one:.2f}x)")
         fast = fasttext_rate(texts)
         print(
-            f"fastText predict, 1 thread: {fast:8,.0f} items/s   (paradip 1 worker / fastText = {one / fast:.3f})"
+            f"fastText predict, 1 thread: {fast:8,.0f} items/s   "
+            f"(paradip 1 worker / fastText = {one / fast:.3f})"
         )
         print("where the time goes, one core, ms per item:")
         shares = profile(texts[:2000])
