@@ -21,15 +21,21 @@ from archive import write_archive
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def tree_rss(process: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants."""
-    total = 0
+def tree_memory(process: psutil.Process) -> tuple[int, int]:
+    """Resident and proportional (PSS) bytes of a process and all its descendants.
+
+    Worker processes are forked, so they share pages with the main process;
+    the sum of RSS counts those pages once per process, PSS splits them.
+    """
+    rss = pss = 0
     for proc in [process, *process.children(recursive=True)]:
         try:
-            total += proc.memory_info().rss
-        except psutil.NoSuchProcess:
+            info = proc.memory_full_info()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return total
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def main() -> None:
@@ -60,12 +66,13 @@ def main() -> None:
         start = time.monotonic()
         process = subprocess.Popen(command)
         watched = psutil.Process(process.pid)
-        peak = 0
+        peak_rss = peak_pss = 0
         while process.poll() is None:
             try:
-                peak = max(peak, tree_rss(watched))
+                rss, pss = tree_memory(watched)
             except psutil.NoSuchProcess:
                 break
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.5)
         seconds = time.monotonic() - start
         if process.returncode != 0:
@@ -76,7 +83,10 @@ def main() -> None:
             f"{args.workers} workers"
         )
         print(f"output records: {lines:,}; {seconds:,.0f} s, {lines / seconds:,.0f} items/s")
-        print(f"peak resident memory, main process + workers: {peak / 1e6:,.0f} MB")
+        print(
+            f"peak memory, main process + workers: {peak_pss / 1e6:,.0f} MB PSS "
+            f"({peak_rss / 1e6:,.0f} MB summed RSS, shared pages counted per process)"
+        )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,11 @@ from classifier.cli import batch as batch_cmd
 from classifier.cli import classify as classify_cmd
 from classifier.cli import data as data_cmd
 from classifier.cli import evaluate as evaluate_cmd
+from classifier.cli import labels as labels_cmd
+from classifier.cli import models as models_cmd
 from classifier.cli import normalize as normalize_cmd
 from classifier.cli import report as report_cmd
+from classifier.cli import retrain as retrain_cmd
 from classifier.cli import serve as serve_cmd
 from classifier.cli import train as train_cmd
 
@@ -47,3 +50,7 @@ app.command("classify")(classify_cmd.classify_command)
 app.command("serve")(serve_cmd.serve_command)
 app.command("batch")(batch_cmd.batch_command)
 app.command("report")(report_cmd.report_command)
+app.command("retrain")(retrain_cmd.retrain_command)
+app.command("suggest")(retrain_cmd.suggest_command)
+app.add_typer(labels_cmd.app, name="labels")
+app.add_typer(models_cmd.app, name="models")

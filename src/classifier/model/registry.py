@@ -197,6 +197,14 @@ class Registry:
         staging.rename(self.root / version)
         return version
 
+    def update_card(self, version: str, extra: dict[str, Any]) -> dict[str, Any]:
+        """Add fields to a version's card (atomically) and return the new card."""
+        card = {**self.card(version), **extra}
+        _write_atomic(
+            self.root / version / CARD_JSON, json.dumps(card, ensure_ascii=False, indent=2) + "\n"
+        )
+        return card
+
     def activate(self, version: str) -> None:
         """Make ``version`` the active one, atomically; remember the previous one."""
         self.card(version)

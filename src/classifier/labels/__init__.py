@@ -1,0 +1,1 @@
+"""Labels users give: the SQLite label store, importing and exporting them."""
