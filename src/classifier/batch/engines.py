@@ -7,6 +7,7 @@ the work happens. Each worker process loads the model once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -68,6 +69,11 @@ def classify_payload(model: ModelRef, payload: Payload, evidence: bool) -> Resul
 
 
 _WORKER_MODEL: ModelRef | None = None
+_WARM_UP: Payload = [
+    ("Quebec opens a trade office in Tokyo", None),
+    ("زار محافظ البصرة الكويت لبحث المنافذ الحدودية", None),
+    ("استاندار خراسان رضوی به هرات سفر کرد", None),
+]
 
 
 def _init_worker(model: ModelRef) -> None:
@@ -93,7 +99,26 @@ def local_results(
         for chunk in chunks:
             yield chunk, classify_payload(model, chunk.payload, evidence)
         return
+    # Load the model and the language tools here, before forking: the workers
+    # then share those pages with this process instead of each building its
+    # own copy (hazm's word lists and lingua's models are ~250 MB).
+    classify_payload(model, _WARM_UP, False)
+    gc.freeze()  # keep the collector from writing to (and so copying) the shared pages
     context = multiprocessing.get_context("fork")
+    try:
+        yield from _pooled(chunks, model, workers=workers, evidence=evidence, context=context)
+    finally:
+        gc.unfreeze()
+
+
+def _pooled(
+    chunks: Iterable[Chunk],
+    model: ModelRef,
+    *,
+    workers: int,
+    evidence: bool,
+    context: multiprocessing.context.BaseContext,
+) -> Iterator[tuple[Chunk, Results]]:
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(model,)
     ) as pool:

@@ -273,9 +273,10 @@ def train(
         ]
         chosen = params
     # Calibration is chosen after the features and model: the method whose
-    # out-of-fold probabilities have the lower expected calibration error.
+    # out-of-fold probabilities have the lower expected calibration error
+    # (given parameters already name their calibration).
     calibration_results = {chosen.calibration: _oof_ece(oof, classes, labels)}
-    for method in CALIBRATIONS:
+    for method in CALIBRATIONS if params is None else ():
         if method not in calibration_results:
             alternative = replace(chosen, calibration=method)
             other_oof, other_classes = _oof_probabilities(
