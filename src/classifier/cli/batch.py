@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from classifier.batch.runner import BatchConfig, BatchError, BatchSummary, run_batch
+from classifier.cli.common import ModelDirOption, ModelVersionOption
 from classifier.data.schema import LABELS
 from classifier.model.registry import ModelLoadError
 from classifier.settings import get_settings
@@ -114,13 +115,8 @@ def batch_command(
             help="Dask scheduler address (default PARADIP_DASK_SCHEDULER; none: a local cluster).",
         ),
     ] = None,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
-    version: Annotated[
-        str | None,
-        typer.Option("--model-version", help="A registered version instead of the active one."),
-    ] = None,
+    model_dir: ModelDirOption = None,
+    version: ModelVersionOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress and no summary.")
     ] = False,

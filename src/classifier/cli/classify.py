@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from classifier.cli.common import load_predictor
+from classifier.cli.common import ModelDirOption, ModelVersionOption, load_predictor
 from classifier.io.items import BadRecord, Item, read_jsonl_items, read_text_items
 from classifier.model.predict import Predictor
 
@@ -62,13 +62,8 @@ def classify_command(
     evidence: Annotated[
         bool, typer.Option("--evidence/--no-evidence", help="Include evidence spans.")
     ] = True,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
-    version: Annotated[
-        str | None,
-        typer.Option("--model-version", help="A registered version instead of the active one."),
-    ] = None,
+    model_dir: ModelDirOption = None,
+    version: ModelVersionOption = None,
 ) -> None:
     """Classify news items; print one JSON object per item, in input order.
 

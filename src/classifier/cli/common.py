@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from classifier.model.predict import Predictor
 from classifier.model.registry import ModelLoadError, Registry
 from classifier.settings import get_settings
+
+#: Options several commands share, declared once.
+ModelDirOption = Annotated[
+    Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
+]
+ModelVersionOption = Annotated[
+    str | None,
+    typer.Option("--model-version", help="A registered version instead of the active one."),
+]
+DataDirOption = Annotated[
+    Path | None, typer.Option("--data-dir", help="Data folder (default PARADIP_DATA_DIR).")
+]
 
 
 def registry(model_dir: Path | None) -> Registry:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from classifier.cli.common import registry
+from classifier.cli.common import ModelDirOption, registry
 from classifier.data.corpus import load_corpus
 from classifier.data.schema import LABELS, ItemError
 from classifier.model.evaluate import evaluate, macro_f1_table, render_markdown
@@ -57,9 +57,7 @@ def evaluate_command(
             "--data", help="A labelled JSONL file or folder (default: the corpus's test split)."
         ),
     ] = None,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
+    model_dir: ModelDirOption = None,
     version: Annotated[
         str | None, typer.Option("--model-version", help="Version to evaluate (default: active).")
     ] = None,

@@ -12,15 +12,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from classifier.cli.common import DataDirOption
 from classifier.labels.importing import ImportRejectedError, import_labels
 from classifier.labels.store import LabelStore
 from classifier.settings import get_settings
 
 app = typer.Typer(help="Import, export and inspect the label store.", no_args_is_help=True)
-
-DataDir = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data folder (default PARADIP_DATA_DIR).")
-]
 
 
 def store(data_dir: Path | None) -> LabelStore:
@@ -43,7 +40,7 @@ def import_command(
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Store the good lines even if some are bad.")
     ] = False,
-    data_dir: DataDir = None,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Check every line, then store the labels in one transaction (all or nothing).
 
@@ -80,7 +77,7 @@ def export_command(
     ] = None,
     state: Annotated[str | None, typer.Option("--state", help="Only labels in this state.")] = None,
     label: Annotated[str | None, typer.Option("--label", help="Only this label.")] = None,
-    data_dir: DataDir = None,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Write stored labels as JSONL, oldest first."""
     rows = store(data_dir).rows(state=state, label=label)
@@ -98,7 +95,7 @@ def list_command(
         bool, typer.Option("--conflicts", help="Only texts whose human labels disagree.")
     ] = False,
     limit: Annotated[int, typer.Option("--limit", help="Most rows to show.")] = 50,
-    data_dir: DataDir = None,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Show stored labels, or the conflicts between people's labels."""
     label_store = store(data_dir)

@@ -10,14 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from classifier.cli.common import registry
+from classifier.cli.common import ModelDirOption, registry
 from classifier.model.registry import ModelLoadError
 
 app = typer.Typer(help="List, show, activate and roll back model versions.", no_args_is_help=True)
-
-ModelDir = Annotated[
-    Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-]
 
 
 def model_summaries(model_dir: Path | None) -> list[dict[str, Any]]:
@@ -49,7 +45,7 @@ def model_summaries(model_dir: Path | None) -> list[dict[str, Any]]:
 
 @app.command("list")
 def list_command(
-    model_dir: ModelDir = None,
+    model_dir: ModelDirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List versions with their test metrics; the active one is marked."""
@@ -83,7 +79,7 @@ def list_command(
 @app.command("show")
 def show_command(
     version: Annotated[str, typer.Argument(help="The version, e.g. v001.")],
-    model_dir: ModelDir = None,
+    model_dir: ModelDirOption = None,
 ) -> None:
     """Print a version's card (card.md)."""
     reg = registry(model_dir)
@@ -98,7 +94,7 @@ def show_command(
 @app.command("activate")
 def activate_command(
     version: Annotated[str, typer.Argument(help="The version to make active.")],
-    model_dir: ModelDir = None,
+    model_dir: ModelDirOption = None,
 ) -> None:
     """Make a version the active one (atomically; the previous one is remembered for rollback)."""
     reg = registry(model_dir)
@@ -112,7 +108,7 @@ def activate_command(
 
 
 @app.command("rollback")
-def rollback_command(model_dir: ModelDir = None) -> None:
+def rollback_command(model_dir: ModelDirOption = None) -> None:
     """Return to the version that was active before the current one."""
     try:
         version = registry(model_dir).rollback()

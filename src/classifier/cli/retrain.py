@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from classifier.cli.common import load_predictor, registry
+from classifier.cli.common import DataDirOption, ModelDirOption, load_predictor, registry
 from classifier.data.schema import LABELS
 from classifier.io.writers import output_format, write_atomic
 from classifier.labels.store import LabelStore
@@ -63,12 +63,8 @@ def retrain_command(
         ),
     ] = False,
     seed: Annotated[int, typer.Option("--seed")] = 0,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
-    data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", help="Data folder (default PARADIP_DATA_DIR).")
-    ] = None,
+    model_dir: ModelDirOption = None,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Train a candidate on the corpus plus people's labels; promote it only if it is not worse."""
     settings = get_settings()
@@ -100,9 +96,7 @@ def suggest_command(
         Path | None,
         typer.Option("--output", "-o", help="CSV or JSONL to write (default: suggestions.jsonl)."),
     ] = None,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
+    model_dir: ModelDirOption = None,
 ) -> None:
     """Pick the items the model is least sure of, spread over languages, for people to label."""
     if not archive.is_file():

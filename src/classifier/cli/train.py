@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from classifier.cli.common import registry
+from classifier.cli.common import ModelDirOption, registry
 from classifier.cli.evaluate import print_report
 from classifier.model.pipeline import ModelParams
 from classifier.model.registry import ModelLoadError
@@ -22,9 +22,7 @@ def train_command(
             help="Corpus files or folders (default PARADIP_CORPUS_DIR).", show_default=False
         ),
     ] = None,
-    model_dir: Annotated[
-        Path | None, typer.Option("--model-dir", help="Models folder (default PARADIP_MODEL_DIR).")
-    ] = None,
+    model_dir: ModelDirOption = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of every random choice.")] = 0,
     activate: Annotated[
         bool, typer.Option("--activate/--no-activate", help="Make the new version active.")
