@@ -6,14 +6,18 @@ request reads it from there through ``api.deps``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 
-from api.routes import classify, health
+from api.metrics import Metrics
+from api.routes import classify, feedback, health, labels, models
 from api.state import ModelHolder
 from classifier import __version__
+from classifier.labels.store import LabelStore
 from classifier.model.predict import Predictor
 from classifier.model.registry import Registry
 from classifier.settings import Settings, get_settings
@@ -28,6 +32,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         registry = Registry(settings.model_dir)
         app.state.settings = settings
         app.state.registry = registry
+        app.state.store = LabelStore(settings.data_dir)
+        app.state.metrics = Metrics()
         app.state.model = ModelHolder(Predictor(registry.load()))
         yield
 
@@ -38,8 +44,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "and English news: complementary, parallel, constituent or none.",
         lifespan=lifespan,
     )
-    app.include_router(health.router, prefix="/v1")
-    app.include_router(classify.router, prefix="/v1")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
+
+    @app.middleware("http")
+    async def count_requests(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        start = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        metrics: Metrics | None = getattr(request.app.state, "metrics", None)
+        if metrics is not None:
+            metrics.observe_request(
+                request.method, path, response.status_code, time.perf_counter() - start
+            )
+        return response
+
+    for router in (health.router, classify.router, feedback.router, labels.router, models.router):
+        app.include_router(router, prefix="/v1")
     return app
 
 

@@ -57,3 +57,98 @@ class HealthResponse(BaseModel):
 
     status: Literal["ok"]
     model_version: str
+
+
+class BatchRequest(BaseModel):
+    """Several items at once (up to PARADIP_MAX_BATCH_ITEMS)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[ClassifyRequest] = Field(
+        description="The items, each a text and an optional title."
+    )
+
+
+class ItemError(BaseModel):
+    """Why one item of a batch could not be classified."""
+
+    error: str
+
+
+class BatchResponse(BaseModel):
+    """One entry per item, in order: a result or an error."""
+
+    model_version: str
+    results: list[ClassifyResponse | ItemError]
+
+
+class FeedbackRequest(BaseModel):
+    """A correct label for a text, or for an item id already in the label store."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Quebec opens its own trade office in Tokyo",
+                    "label": "parallel",
+                    "note": "own office",
+                }
+            ]
+        },
+    )
+
+    text: str | None = Field(None, description="The text the label is for.")
+    item_id: str | None = Field(
+        None, description="Or the id of an item already in the label store."
+    )
+    label: str = Field(description="complementary, parallel, constituent or none.")
+    note: str | None = Field(None, max_length=2000)
+    who: str | None = Field(None, max_length=200, description="Who gives the label (default: api).")
+
+
+class LabelOut(BaseModel):
+    """A stored label."""
+
+    id: int
+    item_id: str | None
+    text: str
+    label: str
+    lang: str | None
+    entity: str | None
+    who: str
+    created_at: str
+    origin: str
+    state: str
+    note: str | None
+
+
+class LabelsPage(BaseModel):
+    """One page of stored labels."""
+
+    items: list[LabelOut]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class ModelSummary(BaseModel):
+    """A model version and its test metrics."""
+
+    version: str
+    active: bool
+    created: str | None
+    metrics: dict[str, object]
+
+
+class ActiveModel(BaseModel):
+    """The version now active."""
+
+    active: str
+
+
+class ReadyResponse(BaseModel):
+    """The model is loaded and answers."""
+
+    status: Literal["ready"]
+    model_version: str

@@ -1,13 +1,26 @@
-"""``POST /v1/classify``: label one news item, with its evidence."""
+"""``POST /v1/classify`` and ``POST /v1/classify/batch``: label items, with their evidence."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from api.deps import PredictorDep, SettingsDep
-from api.schemas import ClassifyRequest, ClassifyResponse
+from api.deps import MetricsDep, PredictorDep, SettingsDep
+from api.schemas import (
+    BatchRequest,
+    BatchResponse,
+    ClassifyRequest,
+    ClassifyResponse,
+    ItemError,
+)
 
 router = APIRouter(tags=["classify"])
+
+
+def _too_long(item: ClassifyRequest, limit: int) -> str | None:
+    length = len(item.text) + len(item.title or "")
+    if length > limit:
+        return f"text is {length} characters; the limit is {limit} (PARADIP_MAX_TEXT_CHARS)"
+    return None
 
 
 @router.post(
@@ -16,15 +29,43 @@ router = APIRouter(tags=["classify"])
     responses={413: {"description": "The text is longer than the configured limit."}},
 )
 def classify(
-    body: ClassifyRequest, predictor: PredictorDep, settings: SettingsDep
+    body: ClassifyRequest, predictor: PredictorDep, settings: SettingsDep, metrics: MetricsDep
 ) -> ClassifyResponse:
     """Classify one item: label, confidence, the four scores, language, evidence, model version."""
-    length = len(body.text) + len(body.title or "")
-    if length > settings.max_text_chars:
+    problem = _too_long(body, settings.max_text_chars)
+    if problem:
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail=problem)
+    prediction = predictor.predict([body.text], [body.title])[0]
+    metrics.observe_predictions([prediction.label])
+    return ClassifyResponse.model_validate(prediction.to_json())
+
+
+@router.post(
+    "/classify/batch",
+    response_model=BatchResponse,
+    responses={413: {"description": "More items than the configured limit."}},
+)
+def classify_batch(
+    body: BatchRequest, predictor: PredictorDep, settings: SettingsDep, metrics: MetricsDep
+) -> BatchResponse:
+    """Classify several items; an item that cannot be classified gets an error, not the batch."""
+    if len(body.items) > settings.max_batch_items:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            detail=f"text is {length} characters; the limit is {settings.max_text_chars} "
-            "(PARADIP_MAX_TEXT_CHARS)",
+            detail=f"{len(body.items)} items; the limit is {settings.max_batch_items} "
+            "(PARADIP_MAX_BATCH_ITEMS): split the batch",
         )
-    prediction = predictor.predict([body.text], [body.title])[0]
-    return ClassifyResponse.model_validate(prediction.to_json())
+    problems = [_too_long(item, settings.max_text_chars) for item in body.items]
+    good = [item for item, problem in zip(body.items, problems, strict=True) if problem is None]
+    predictions = iter(predictor.predict([i.text for i in good], [i.title for i in good]))
+    results: list[ClassifyResponse | ItemError] = []
+    labels = []
+    for problem in problems:
+        if problem is not None:
+            results.append(ItemError(error=problem))
+            continue
+        prediction = next(predictions)
+        labels.append(prediction.label)
+        results.append(ClassifyResponse.model_validate(prediction.to_json()))
+    metrics.observe_predictions(labels)
+    return BatchResponse(model_version=predictor.version, results=results)

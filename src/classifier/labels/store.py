@@ -199,6 +199,12 @@ class LabelStore:
         with self._connect() as db:
             return [LabelRow(**dict(row)) for row in db.execute(query, args)]
 
+    def get(self, row_id: int) -> LabelRow | None:
+        """The label with this row id, if any."""
+        with self._connect() as db:
+            row = db.execute("SELECT * FROM labels WHERE id = ?", (row_id,)).fetchone()
+        return LabelRow(**dict(row)) if row is not None else None
+
     def count(self) -> int:
         """How many labels are stored."""
         with self._connect() as db:

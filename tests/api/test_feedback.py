@@ -1,0 +1,67 @@
+"""``POST /v1/feedback`` and ``GET /v1/labels``."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import KEY
+
+TEXT = "Quebec opens its own trade office in Tokyo"
+
+
+def test_feedback_needs_the_api_key(client: TestClient) -> None:
+    response = client.post("/v1/feedback", json={"text": TEXT, "label": "parallel"})
+    assert response.status_code == 401
+    assert response.json()["detail"] == "missing API key: send it in the X-API-Key header"
+    response = client.post(
+        "/v1/feedback", json={"text": TEXT, "label": "parallel"}, headers={"X-API-Key": "nope"}
+    )
+    assert response.status_code == 401
+    assert response.json()["detail"] == "wrong API key"
+
+
+def test_unknown_label_is_422_listing_the_labels(client: TestClient) -> None:
+    response = client.post(
+        "/v1/feedback", json={"text": TEXT, "label": "separatist"}, headers={"X-API-Key": KEY}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"] == (
+        "unknown label 'separatist'; the labels are complementary, parallel, constituent, none"
+    )
+
+
+def test_feedback_is_stored_as_corrected_and_exported(client: TestClient) -> None:
+    response = client.post(
+        "/v1/feedback",
+        json={"text": TEXT, "label": "parallel", "note": "own office", "who": "ana"},
+        headers={"X-API-Key": KEY},
+    )
+    assert response.status_code == 201
+    stored = response.json()
+    assert (stored["state"], stored["origin"], stored["who"], stored["lang"]) == (
+        "corrected",
+        "api",
+        "ana",
+        "en",
+    )
+    client.post(
+        "/v1/feedback",
+        json={"text": "Basra governor visits Kuwait", "label": "none"},
+        headers={"X-API-Key": KEY},
+    )
+    page = client.get("/v1/labels", params={"limit": 1})
+    assert page.status_code == 200
+    assert [item["text"] for item in page.json()["items"]] == [TEXT]
+    assert page.json()["next_offset"] == 1
+    only_none = client.get("/v1/labels", params={"label": "none"}).json()
+    assert [item["label"] for item in only_none["items"]] == ["none"] and only_none[
+        "next_offset"
+    ] is None
+
+
+def test_feedback_by_unknown_item_id_is_404(client: TestClient) -> None:
+    response = client.post(
+        "/v1/feedback", json={"item_id": "x-1", "label": "none"}, headers={"X-API-Key": KEY}
+    )
+    assert response.status_code == 404
+    assert "no item 'x-1' in the label store" in response.json()["detail"]
