@@ -13,8 +13,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.jobs import Jobs
 from api.metrics import Metrics
-from api.routes import classify, feedback, health, labels, models
+from api.routes import classify, feedback, health, labels, models, retrain
 from api.state import ModelHolder
 from classifier import __version__
 from classifier.labels.store import LabelStore
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.registry = registry
         app.state.store = LabelStore(settings.data_dir)
         app.state.metrics = Metrics()
+        app.state.jobs = Jobs()
         app.state.model = ModelHolder(Predictor(registry.load()))
         yield
 
@@ -67,8 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return response
 
-    for router in (health.router, classify.router, feedback.router, labels.router, models.router):
-        app.include_router(router, prefix="/v1")
+    for module in (health, classify, feedback, labels, models, retrain):
+        app.include_router(module.router, prefix="/v1")
     return app
 
 
