@@ -8,7 +8,6 @@ from fastapi import APIRouter, HTTPException, Request, status
 
 from api.deps import ApiKeyDep, RegistryDep
 from api.schemas import ActiveModel, ModelSummary
-from classifier.cli.models import model_summaries
 from classifier.model.predict import Predictor
 from classifier.model.registry import ModelLoadError
 
@@ -18,7 +17,7 @@ router = APIRouter(tags=["models"])
 @router.get("/models", response_model=list[ModelSummary])
 def list_models(registry: RegistryDep) -> list[ModelSummary]:
     """Every version with its test metrics; the active one is marked."""
-    return [ModelSummary.model_validate(s) for s in model_summaries(registry.root)]
+    return [ModelSummary.model_validate(s) for s in registry.summaries()]
 
 
 @router.get("/models/{version}", responses={404: {"description": "Unknown version."}})

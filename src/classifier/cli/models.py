@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,40 +15,13 @@ from classifier.model.registry import ModelLoadError
 app = typer.Typer(help="List, show, activate and roll back model versions.", no_args_is_help=True)
 
 
-def model_summaries(model_dir: Path | None) -> list[dict[str, Any]]:
-    """``{version, active, created, metrics}`` for every version, oldest first."""
-    reg = registry(model_dir)
-    active = reg.active_version()
-    summaries = []
-    for version in reg.versions():
-        card = reg.card(version)
-        metrics = card.get("metrics") or {}
-        summaries.append(
-            {
-                "version": version,
-                "active": version == active,
-                "created": card.get("created"),
-                "metrics": {
-                    "macro_f1": metrics.get("macro_f1"),
-                    "accuracy": metrics.get("accuracy"),
-                    "ece": metrics.get("ece"),
-                    "per_language": {
-                        lang: m.get("macro_f1")
-                        for lang, m in (metrics.get("per_language") or {}).items()
-                    },
-                },
-            }
-        )
-    return summaries
-
-
 @app.command("list")
 def list_command(
     model_dir: ModelDirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List versions with their test metrics; the active one is marked."""
-    summaries = model_summaries(model_dir)
+    summaries = registry(model_dir).summaries()
     if as_json:
         typer.echo(json.dumps(summaries, indent=2))
         return

@@ -197,6 +197,31 @@ class Registry:
         staging.rename(self.root / version)
         return version
 
+    def summaries(self) -> list[dict[str, Any]]:
+        """``{version, active, created, metrics}`` for every version, oldest first."""
+        active = self.active_version()
+        result = []
+        for version in self.versions():
+            card = self.card(version)
+            metrics = card.get("metrics") or {}
+            result.append(
+                {
+                    "version": version,
+                    "active": version == active,
+                    "created": card.get("created"),
+                    "metrics": {
+                        "macro_f1": metrics.get("macro_f1"),
+                        "accuracy": metrics.get("accuracy"),
+                        "ece": metrics.get("ece"),
+                        "per_language": {
+                            lang: m.get("macro_f1")
+                            for lang, m in (metrics.get("per_language") or {}).items()
+                        },
+                    },
+                }
+            )
+        return result
+
     def update_card(self, version: str, extra: dict[str, Any]) -> dict[str, Any]:
         """Add fields to a version's card (atomically) and return the new card."""
         card = {**self.card(version), **extra}
