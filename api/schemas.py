@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Label = Literal["complementary", "parallel", "constituent", "none"]
 
@@ -88,23 +88,35 @@ class FeedbackRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
+            "anyOf": [
+                {"required": ["text"], "properties": {"text": {"type": "string"}}},
+                {"required": ["item_id"], "properties": {"item_id": {"type": "string"}}},
+            ],
             "examples": [
                 {
                     "text": "Quebec opens its own trade office in Tokyo",
                     "label": "parallel",
-                    "note": "own office",
+                    "note": "own office, no mandate from Ottawa",
                 }
-            ]
+            ],
         },
     )
 
-    text: str | None = Field(None, description="The text the label is for.")
+    text: str | None = Field(None, min_length=1, description="The text the label is for.")
     item_id: str | None = Field(
-        None, description="Or the id of an item already in the label store."
+        None, min_length=1, description="Or the id of an item already in the label store."
     )
-    label: str = Field(description="complementary, parallel, constituent or none.")
+    label: Label = Field(description="complementary, parallel, constituent or none.")
     note: str | None = Field(None, max_length=2000)
     who: str | None = Field(None, max_length=200, description="Who gives the label (default: api).")
+
+    @model_validator(mode="after")
+    def _text_or_item(self) -> FeedbackRequest:
+        if self.text is None and self.item_id is None:
+            raise ValueError("give 'text' or 'item_id'")
+        if self.text is not None and not self.text.strip():
+            raise ValueError("'text' is blank")
+        return self
 
 
 class LabelOut(BaseModel):

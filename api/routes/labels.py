@@ -24,7 +24,7 @@ def labels(
     ] = None,
     until: Annotated[str | None, Query(description="ISO date or time; created before.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**53)] = 0,
 ) -> LabelsPage:
     """Export stored labels, oldest first, filtered by state, label and date."""
     rows = store.rows(

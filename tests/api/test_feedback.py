@@ -25,9 +25,9 @@ def test_unknown_label_is_422_listing_the_labels(client: TestClient) -> None:
         "/v1/feedback", json={"text": TEXT, "label": "separatist"}, headers={"X-API-Key": KEY}
     )
     assert response.status_code == 422
-    assert response.json()["detail"] == (
-        "unknown label 'separatist'; the labels are complementary, parallel, constituent, none"
-    )
+    [error] = response.json()["detail"]
+    assert error["loc"] == ["body", "label"]
+    assert error["msg"] == "Input should be 'complementary', 'parallel', 'constituent' or 'none'"
 
 
 def test_feedback_is_stored_as_corrected_and_exported(client: TestClient) -> None:
