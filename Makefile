@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/text_pipeline.py
 	cd bench && ../$(BIN)/python batch_throughput.py
 	cd bench && ../$(BIN)/python batch_memory.py
+	cd bench && ../$(BIN)/python api_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -36,7 +36,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = LabelStore(settings.data_dir)
         app.state.metrics = Metrics()
         app.state.jobs = Jobs()
-        app.state.model = ModelHolder(Predictor(registry.load()))
+        predictor = Predictor(registry.load())
+        predictor.warm_up()
+        app.state.model = ModelHolder(predictor)
         yield
 
     app = FastAPI(

@@ -33,6 +33,7 @@ def _swap(request: Request, version: str) -> None:
     """Load ``version`` fully, then swap it in: requests in flight keep the old model."""
     registry = request.app.state.registry
     predictor = Predictor(registry.load(version))
+    predictor.warm_up()
     request.app.state.model.swap(predictor)
 
 

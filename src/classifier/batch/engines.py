@@ -69,11 +69,6 @@ def classify_payload(model: ModelRef, payload: Payload, evidence: bool) -> Resul
 
 
 _WORKER_MODEL: ModelRef | None = None
-_WARM_UP: Payload = [
-    ("Quebec opens a trade office in Tokyo", None),
-    ("زار محافظ البصرة الكويت لبحث المنافذ الحدودية", None),
-    ("استاندار خراسان رضوی به هرات سفر کرد", None),
-]
 
 
 def _init_worker(model: ModelRef) -> None:
@@ -102,7 +97,7 @@ def local_results(
     # Load the model and the language tools here, before forking: the workers
     # then share those pages with this process instead of each building its
     # own copy (hazm's word lists and lingua's models are ~250 MB).
-    classify_payload(model, _WARM_UP, False)
+    _predictor(model).warm_up()
     gc.freeze()  # keep the collector from writing to (and so copying) the shared pages
     context = multiprocessing.get_context("fork")
     try:

@@ -20,6 +20,11 @@ from classifier.model.registry import RegisteredModel
 __all__ = ["Prediction", "Predictor"]
 
 NO_LETTERS = "no Arabic, Persian or English letters to classify"
+WARM_UP = (
+    "Quebec opens a trade office in Tokyo",
+    "زار محافظ البصرة الكويت لبحث المنافذ الحدودية",
+    "استاندار خراسان رضوی به هرات سفر کرد",
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,15 @@ class Predictor:
                 )
             )
         return results
+
+    def warm_up(self) -> None:
+        """Build the language tools (hazm, lingua, camel-tools) before the first real item.
+
+        They are built lazily and cost seconds; a service or a pool of
+        workers builds them once, up front, instead of inside the first
+        requests.
+        """
+        self.predict(list(WARM_UP))
 
     def _no_letters(self, lang: str) -> Prediction:
         uniform = 1.0 / len(LABELS)

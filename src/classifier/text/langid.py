@@ -12,6 +12,7 @@ and lingua, restricted to the two, decides otherwise.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -157,16 +158,20 @@ def _letter_evidence(text: str) -> int:
     return len(_PERSIAN_ONLY_LETTERS_RE.findall(text)) - len(_ARABIC_ONLY_LETTERS_RE.findall(text))
 
 
+_BUILD_LOCK: Final = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _lingua_detector() -> LanguageDetector:
     """Build the lingua detector for Arabic and Persian once, models preloaded."""
     from lingua import Language, LanguageDetectorBuilder
 
-    return (
-        LanguageDetectorBuilder.from_languages(Language.ARABIC, Language.PERSIAN)
-        .with_preloaded_language_models()
-        .build()
-    )
+    with _BUILD_LOCK:  # lru_cache does not stop threads from building it at once
+        return (
+            LanguageDetectorBuilder.from_languages(Language.ARABIC, Language.PERSIAN)
+            .with_preloaded_language_models()
+            .build()
+        )
 
 
 def _arabic_or_persian(text: str) -> LangCode:

@@ -31,6 +31,7 @@ with the same canonical letters:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -425,6 +426,9 @@ def normalize_ar(text: str) -> str:
     return _finish(text)
 
 
+_BUILD_LOCK: Final = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _hazm_normalizer() -> Normalizer:
     """Build hazm's normaliser once, on first use, with every flag explicit.
@@ -438,6 +442,11 @@ def _hazm_normalizer() -> Normalizer:
     ``decrease_repeated_chars`` is off so that Persian keeps the same letters
     as Arabic and English, which do not shorten repeats.
     """
+    with _BUILD_LOCK:  # lru_cache does not stop threads from building it at once
+        return _build_hazm_normalizer()
+
+
+def _build_hazm_normalizer() -> Normalizer:
     from hazm import Normalizer
 
     return Normalizer(
