@@ -28,7 +28,7 @@ def feedback(
     """Store the correct label for a text (or a stored item id) in the label store."""
     text = body.text
     if text is None:
-        known = [row for row in store.rows() if row.item_id == body.item_id]
+        known = store.rows(item_id=body.item_id)
         if not known:
             raise HTTPException(
                 status.HTTP_404_NOT_FOUND,

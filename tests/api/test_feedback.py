@@ -65,3 +65,15 @@ def test_feedback_by_unknown_item_id_is_404(client: TestClient) -> None:
     )
     assert response.status_code == 404
     assert "no item 'x-1' in the label store" in response.json()["detail"]
+
+
+def test_feedback_by_a_stored_item_id_reuses_its_text(client: TestClient) -> None:
+    from classifier.labels.store import NewLabel
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    store.add([NewLabel(text=TEXT, label="none", who="m", origin="batch", state="machine", item_id="a-7")])
+    response = client.post(
+        "/v1/feedback", json={"item_id": "a-7", "label": "parallel"}, headers={"X-API-Key": KEY}
+    )
+    assert response.status_code == 201
+    assert (response.json()["text"], response.json()["state"]) == (TEXT, "corrected")

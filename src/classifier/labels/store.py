@@ -175,15 +175,16 @@ class LabelStore:
         *,
         state: str | None = None,
         label: str | None = None,
+        item_id: str | None = None,
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[LabelRow]:
-        """Stored labels, oldest first, filtered by state, label and creation date."""
+        """Stored labels, oldest first, filtered by state, label, item id and creation date."""
         where: list[str] = []
         args: list[object] = []
-        for column, value in (("state", state), ("label", label)):
+        for column, value in (("state", state), ("label", label), ("item_id", item_id)):
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
