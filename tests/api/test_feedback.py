@@ -71,7 +71,9 @@ def test_feedback_by_a_stored_item_id_reuses_its_text(client: TestClient) -> Non
     from classifier.labels.store import NewLabel
 
     store = client.app.state.store  # type: ignore[attr-defined]
-    store.add([NewLabel(text=TEXT, label="none", who="m", origin="batch", state="machine", item_id="a-7")])
+    store.add(
+        [NewLabel(text=TEXT, label="none", who="m", origin="batch", state="machine", item_id="a-7")]
+    )
     response = client.post(
         "/v1/feedback", json={"item_id": "a-7", "label": "parallel"}, headers={"X-API-Key": KEY}
     )
