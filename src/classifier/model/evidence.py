@@ -10,7 +10,7 @@ one span.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
@@ -50,9 +50,34 @@ class Evidence:
         }
 
 
-@lru_cache(maxsize=65536)
-def _pieces(word: str, lang: str) -> tuple[str, ...]:
-    return tuple(normalize(word, lang).split())
+_PIECES_CACHE: dict[tuple[str, str], tuple[str, ...]] = {}
+_PIECES_CACHE_SIZE: Final = 200_000
+_SEPARATOR: Final = "|"
+
+
+def _pieces(words: list[str], lang: str) -> list[tuple[str, ...]]:
+    """Each word's normalised pieces, normalising the unseen words in one call.
+
+    A word is normalised on its own, so that its pieces can be traced back
+    to it; calling a chain once per word cost more than classifying the
+    text (hazm alone rebuilds a translation table on every call). The words
+    not yet seen are joined with a separator that every chain keeps as one
+    token and normalised together; if the separator count does not come
+    back intact, each word is normalised on its own. On the corpus's
+    vocabulary the two give identical pieces.
+    """
+    found = {word: _PIECES_CACHE.get((word, lang)) for word in words}
+    unseen = [word for word, pieces in found.items() if pieces is None]
+    if unseen:
+        joined = normalize(f" {_SEPARATOR} ".join(unseen), lang)
+        parts = joined.split(f" {_SEPARATOR} ") if joined else [""]
+        if len(parts) != len(unseen) or any(_SEPARATOR in part for part in parts):
+            parts = [normalize(word, lang) for word in unseen]
+        if len(_PIECES_CACHE) + len(unseen) > _PIECES_CACHE_SIZE:
+            _PIECES_CACHE.clear()
+        for word, part in zip(unseen, parts, strict=True):
+            found[word] = _PIECES_CACHE[(word, lang)] = tuple(part.split())
+    return [found[word] or () for word in words]
 
 
 class Explainer:
@@ -76,6 +101,8 @@ class Explainer:
         self.cue_vocab_: dict[str, int] = {}
         self.char_analyzer_: Any = None
         self.max_cue_words_ = 0
+        self.directions_: dict[str, np.ndarray] = {}
+        self._char_columns = lru_cache(maxsize=65536)(self._char_columns_of)
         offset = 0
         for name, transformer in features.transformer_list:
             self.offsets_[name] = offset
@@ -92,18 +119,26 @@ class Explainer:
                 size = len(transformer.phrases_)
             offset += size
 
+    def direction(self, label: str) -> np.ndarray:
+        """The weights that separate ``label`` from the mean of the other labels."""
+        if label not in self.directions_:
+            k = self.classes_.index(label)
+            others = np.delete(self.coef_, k, axis=0).mean(axis=0)
+            self.directions_[label] = self.coef_[k] - others
+        return self.directions_[label]
+
     def push(self, row: sp.csr_matrix, label: str) -> dict[int, float]:
         """Each present feature's push toward ``label`` against the other labels."""
-        k = self.classes_.index(label)
-        others = np.delete(self.coef_, k, axis=0).mean(axis=0)
-        direction = self.coef_[k] - others
+        direction = self.direction(label)
         row = row.tocsr()
         return {int(j): float(v * direction[j]) for j, v in zip(row.indices, row.data, strict=True)}
 
     def explain(self, text: str, lang: str, row: sp.csr_matrix, label: str) -> list[Evidence]:
         """Return up to five spans of ``text`` that pushed hardest toward ``label``."""
         push = self.push(row, label)
-        words = [(m.start(), m.end(), _pieces(m.group(), lang)) for m in _WORD_RE.finditer(text)]
+        matches = list(_WORD_RE.finditer(text))
+        pieces = _pieces([m.group() for m in matches], lang)
+        words = [(m.start(), m.end(), p) for m, p in zip(matches, pieces, strict=True)]
         # Sequence of normalised pieces, each remembering its original word.
         seq: list[tuple[str, int]] = [
             (piece, index) for index, (_, _, pieces) in enumerate(words) for piece in pieces
@@ -154,19 +189,32 @@ class Explainer:
                 scores[index] += push[column] / 2
                 scores[index + 1] += push[column] / 2
 
+    def _char_columns_of(self, piece: str) -> np.ndarray:
+        """Columns of the character n-grams of one piece that the model knows, with repeats."""
+        grams = self.char_analyzer_(piece)
+        return np.fromiter(
+            (self.char_vocab_[g] for g in grams if g in self.char_vocab_), dtype=np.int64
+        )
+
     def _spread_chars(
         self, seq: list[tuple[str, int]], push: dict[int, float], scores: np.ndarray
     ) -> None:
-        """Character n-grams, shared among the words that contain them."""
-        if self.char_analyzer_ is None:
+        """Character n-grams, shared among the occurrences of each n-gram.
+
+        An n-gram's push is split evenly among all its occurrences in the
+        text, and each occurrence adds its share to the word it lies in.
+        """
+        if self.char_analyzer_ is None or not seq:
             return
-        per_piece = [self.char_analyzer_(piece) for piece, _ in seq]
-        counts = Counter(gram for grams in per_piece for gram in grams)
-        for (_, owner), grams in zip(seq, per_piece, strict=True):
-            for gram in grams:
-                column = self.char_vocab_.get(gram)
-                if column is not None and column in push:
-                    scores[owner] += push[column] / counts[gram]
+        per_piece = [self._char_columns(piece) for piece, _ in seq]
+        columns = np.concatenate(per_piece)
+        if columns.size == 0:
+            return
+        owners = np.repeat([owner for _, owner in seq], [len(c) for c in per_piece])
+        unique, inverse, counts = np.unique(columns, return_inverse=True, return_counts=True)
+        values = np.array([push.get(int(c), 0.0) for c in unique])
+        shares = (values / counts)[inverse]
+        scores += np.bincount(owners, weights=shares, minlength=len(scores))
 
     @staticmethod
     def _spans(
