@@ -7,7 +7,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request, status
 
+from api.batcher import MicroBatcher
 from api.metrics import Metrics
+from api.recent import RecentItems
 from classifier.labels.store import LabelStore
 from classifier.model.predict import Predictor
 from classifier.model.registry import Registry
@@ -18,6 +20,18 @@ def get_predictor(request: Request) -> Predictor:
     """The model for this request, taken once so that a swap cannot split it."""
     predictor: Predictor = request.app.state.model.get()
     return predictor
+
+
+def get_batcher(request: Request) -> MicroBatcher:
+    """The worker's one lane to the model."""
+    batcher: MicroBatcher = request.app.state.batcher
+    return batcher
+
+
+def get_recent(request: Request) -> RecentItems:
+    """The worker's recent predictions."""
+    recent: RecentItems = request.app.state.recent
+    return recent
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -77,6 +91,8 @@ def require_api_key(
 
 
 PredictorDep = Annotated[Predictor, Depends(get_predictor)]
+BatcherDep = Annotated[MicroBatcher, Depends(get_batcher)]
+RecentDep = Annotated[RecentItems, Depends(get_recent)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 RegistryDep = Annotated[Registry, Depends(get_registry)]
 StoreDep = Annotated[LabelStore, Depends(get_store)]

@@ -12,16 +12,41 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
 
+from api.batcher import MicroBatcher
 from api.jobs import Jobs
 from api.metrics import Metrics
-from api.routes import classify, feedback, health, labels, models, retrain
+from api.recent import RecentItems
+from api.routes import classify, feedback, health, labels, models, recent, retrain
 from api.state import ModelHolder
 from classifier import __version__
 from classifier.labels.store import LabelStore
 from classifier.model.predict import Predictor
 from classifier.model.registry import Registry
 from classifier.settings import Settings, get_settings
+
+
+def _content_type_problem(request: Request) -> str | None:
+    """Why a request body cannot be read as JSON, or ``None`` when it can.
+
+    Every body the API takes is JSON. Without this check a form or plain
+    text body reached validation and came back as a 422 about missing
+    fields, which hides the real mistake.
+    """
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return None
+    has_body = request.headers.get("content-length", "0") != "0" or (
+        "transfer-encoding" in request.headers
+    )
+    if not has_body:
+        return None
+    content_type = request.headers.get("content-type", "")
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type == "application/json" or media_type.endswith("+json"):
+        return None
+    sent = repr(content_type) if content_type else "no Content-Type"
+    return f"the body must be JSON: send Content-Type: application/json (got {sent})"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -36,10 +61,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = LabelStore(settings.data_dir)
         app.state.metrics = Metrics()
         app.state.jobs = Jobs()
+        app.state.recent = RecentItems(settings.recent_items)
         predictor = Predictor(registry.load())
         predictor.warm_up()
         app.state.model = ModelHolder(predictor)
-        yield
+        app.state.batcher = MicroBatcher()
+        await app.state.batcher.start()
+        try:
+            yield
+        finally:
+            await app.state.batcher.stop()
 
     app = FastAPI(
         title="paradip",
@@ -57,6 +88,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     @app.middleware("http")
+    async def json_bodies_only(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        problem = _content_type_problem(request)
+        if problem is not None:
+            return JSONResponse({"detail": problem}, status_code=415)
+        return await call_next(request)
+
+    @app.middleware("http")
     async def count_requests(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
@@ -71,7 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
         return response
 
-    for module in (health, classify, feedback, labels, models, retrain):
+    for module in (health, classify, feedback, labels, recent, models, retrain):
         app.include_router(module.router, prefix="/v1")
     return app
 

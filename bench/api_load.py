@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -89,16 +93,66 @@ async def load(
     return latencies, errors
 
 
-def batch_rate(port: int, texts: list[str]) -> float:
-    """Items/s of the batch endpoint, 200 items a request, one client."""
+def batch_rate(port: int, texts: list[str], evidence: bool, clients: int) -> float:
+    """Items/s of the batch endpoint, 100 items a request, ``clients`` requests at a time.
+
+    One request at a time would leave all but one server worker idle. The
+    workers share one listening socket and a busy worker still accepts
+    connections, so two clients may both land on one worker: twice as many
+    clients as workers, with small requests, keeps every worker busy.
+    """
+    chunks = [texts[offset : offset + 100] for offset in range(0, len(texts), 100)]
+
+    def send(chunk: list[str]) -> int:
+        body = {"items": [{"text": t} for t in chunk], "evidence": evidence}
+        with httpx.Client(base_url=f"http://{HOST}:{port}", timeout=600) as http:
+            http.post("/v1/classify/batch", json=body).raise_for_status()
+        return len(chunk)
+
     start = time.perf_counter()
-    done = 0
-    with httpx.Client(base_url=f"http://{HOST}:{port}", timeout=300) as http:
-        for offset in range(0, len(texts), 200):
-            chunk = [{"text": t} for t in texts[offset : offset + 200]]
-            http.post("/v1/classify/batch", json={"items": chunk}).raise_for_status()
-            done += len(chunk)
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        done = sum(pool.map(send, chunks))
     return done / (time.perf_counter() - start)
+
+
+def paradip_batch_rate(texts: list[str], workers: int, evidence: bool) -> float:
+    """Items/s of ``paradip batch`` on the same texts, its language tools already warm.
+
+    Run in process after a small warm-up run, so that neither side counts
+    start-up: the server was warm too.
+    """
+    from classifier.batch.runner import BatchConfig, run_batch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "items.jsonl"
+        archive.write_text(
+            "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)),
+            encoding="utf-8",
+        )
+        config = BatchConfig(
+            input=archive,
+            output=Path(tmp) / "out.jsonl",
+            model_dir=ROOT / "models",
+            workers=workers,
+            evidence=evidence,
+            chunk_size=200,
+            quiet=True,
+        )
+        warm = Path(tmp) / "warm.jsonl"
+        lines = archive.read_text(encoding="utf-8").splitlines(keepends=True)
+        warm.write_text("".join(lines[:30]), encoding="utf-8")
+        run_batch(replace(config, input=warm, output=Path(tmp) / "warm-out.jsonl"))
+        start = time.perf_counter()
+        run_batch(config)
+        return len(texts) / (time.perf_counter() - start)
+
+
+def latency_line(latencies: list[float], errors: int, seconds: float) -> str:
+    """Requests/s, p50 and p99 in milliseconds, errors."""
+    p50 = statistics.median(latencies) * 1000
+    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
+    rate = len(latencies) / seconds
+    return f"{rate:,.1f} req/s, p50 {p50:,.0f} ms, p99 {p99:,.0f} ms, errors {errors}"
 
 
 def main() -> None:
@@ -106,24 +160,37 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--batch-items", type=int, default=1200)
     args = parser.parse_args()
     texts = [record["text"] for record in items(600, 300)]
+    batch_texts = [record["text"] for record in items(args.batch_items, 300, seed=7)]
     for workers, port in ((1, 8731), (2, 8732)):
         server = start_server(port, workers)
         try:
-            latencies, errors = asyncio.run(load(port, texts, args.clients, args.seconds, 100_000))
-            p50 = statistics.median(latencies) * 1000
-            p99 = statistics.quantiles(latencies, n=100)[98] * 1000
-            rate = len(latencies) / args.seconds
-            batch = batch_rate(port, texts)
-            print(
-                f"{workers} worker(s): {len(latencies):,} requests in {args.seconds:.0f} s "
-                f"= {rate:,.0f} req/s, p50 {p50:,.0f} ms, p99 {p99:,.0f} ms, errors {errors}; "
-                f"batch endpoint {batch:,.0f} items/s"
-            )
+            for clients in (args.clients, 1):
+                latencies, errors = asyncio.run(load(port, texts, clients, args.seconds, 100_000))
+                line = latency_line(latencies, errors, args.seconds)
+                print(
+                    f"{workers} worker(s), {clients} client(s), single ~300-word items with "
+                    f"evidence, {args.seconds:.0f} s: {line}",
+                    flush=True,
+                )
+            for evidence in (False, True):
+                endpoint = batch_rate(port, batch_texts, evidence, clients=2 * workers)
+                print(
+                    f"{workers} worker(s), batch endpoint, evidence {evidence}: "
+                    f"{endpoint:,.1f} items/s",
+                    flush=True,
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)
+        for evidence in (False, True):
+            command = paradip_batch_rate(batch_texts, workers, evidence)
+            print(
+                f"{workers} worker(s), paradip batch, evidence {evidence}: {command:,.1f} items/s",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

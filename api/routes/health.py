@@ -24,7 +24,30 @@ def ready(request: Request, predictor: PredictorDep) -> ReadyResponse:
     return ReadyResponse(status="ready", model_version=predictor.version)
 
 
-@router.get("/metrics", response_class=PlainTextResponse)
+_METRICS_EXAMPLE = """\
+# HELP paradip_requests_total HTTP requests by method, route and status.
+# TYPE paradip_requests_total counter
+paradip_requests_total{method="POST",route="/v1/classify",status="200"} 1204
+# HELP paradip_request_seconds Request latency.
+# TYPE paradip_request_seconds histogram
+paradip_request_seconds_bucket{le="0.05"} 1180
+paradip_request_seconds_bucket{le="+Inf"} 1204
+paradip_request_seconds_sum 21.48
+paradip_request_seconds_count 1204
+# HELP paradip_predictions_total Predictions by label.
+# TYPE paradip_predictions_total counter
+paradip_predictions_total{label="parallel"} 311
+# HELP paradip_model_info The active model version.
+# TYPE paradip_model_info gauge
+paradip_model_info{version="v001"} 1
+"""
+
+
+@router.get(
+    "/metrics",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/plain": {"example": _METRICS_EXAMPLE}}}},
+)
 def metrics(predictor: PredictorDep, counters: MetricsDep) -> str:
     """Requests, latency, predictions per label and the active model, in Prometheus format."""
     return counters.render(predictor.version)

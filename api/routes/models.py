@@ -20,7 +20,27 @@ def list_models(registry: RegistryDep) -> list[ModelSummary]:
     return [ModelSummary.model_validate(s) for s in registry.summaries()]
 
 
-@router.get("/models/{version}", responses={404: {"description": "Unknown version."}})
+_CARD_EXAMPLE = {
+    "version": "v001",
+    "created": "2026-11-22T03:01:25+00:00",
+    "params": {"C": 1.0, "char_ngrams": [2, 5], "word_ngrams": [1, 2], "cues": False},
+    "calibration": "isotonic",
+    "threshold": 0.674,
+    "test": {"macro_f1": 0.922, "accuracy": 0.923, "ece": 0.036},
+}
+
+
+@router.get(
+    "/models/{version}",
+    responses={
+        200: {
+            "description": "The card: training data, parameters, cross-validation, "
+            "test metrics, threshold (abridged in this example).",
+            "content": {"application/json": {"example": _CARD_EXAMPLE}},
+        },
+        404: {"description": "Unknown version."},
+    },
+)
 def show_model(version: str, registry: RegistryDep) -> dict[str, Any]:
     """A version's card."""
     try:

@@ -18,7 +18,9 @@ router = APIRouter(tags=["models"])
 class RetrainRequest(BaseModel):
     """Options of a retrain (all optional)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"tolerance": 0.01, "force": False}]}
+    )
 
     tolerance: float = Field(0.01, ge=0, le=1, description="Largest test macro-F1 drop allowed.")
     force: bool = Field(False, description="Promote even if the candidate is worse.")
@@ -26,6 +28,10 @@ class RetrainRequest(BaseModel):
 
 class JobStarted(BaseModel):
     """The id to poll at ``GET /v1/jobs/{id}``."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"job_id": "3f9c2a61b0d4", "state": "running"}]}
+    )
 
     job_id: str
     state: str
@@ -69,7 +75,29 @@ def start_retrain(
     return JobStarted(job_id=job.id, state=job.state)
 
 
-@router.get("/jobs/{job_id}", responses={404: {"description": "Unknown job."}})
+_JOB_EXAMPLE = {
+    "id": "3f9c2a61b0d4",
+    "state": "succeeded",
+    "log": ["reading the corpus and 12 labels from the label store", "training v003"],
+    "result": {
+        "candidate": "v003",
+        "active_before": "v002",
+        "promoted": True,
+        "forced": False,
+        "reason": "candidate macro-F1 0.925 >= active 0.922 - 0.010",
+        "comparison": {"active": {"macro_f1": 0.922}, "candidate": {"macro_f1": 0.925}},
+    },
+    "error": None,
+}
+
+
+@router.get(
+    "/jobs/{job_id}",
+    responses={
+        200: {"content": {"application/json": {"example": _JOB_EXAMPLE}}},
+        404: {"description": "Unknown job."},
+    },
+)
 def get_job(job_id: str, request: Request) -> dict[str, Any]:
     """A job's state, log, and when done the comparison and the decision."""
     job = request.app.state.jobs.get(job_id)

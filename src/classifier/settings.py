@@ -33,6 +33,12 @@ class Settings(BaseSettings):
         100_000, ge=1, description="Longest text (title + body) the API accepts, in characters."
     )
     max_batch_items: int = Field(1000, ge=1, description="Most items in one batch request.")
+    recent_items: int = Field(
+        500,
+        ge=0,
+        description="Recent predictions each service worker keeps in memory for the web "
+        "page's review queue (0 keeps none).",
+    )
     batch_workers: int = Field(
         0, ge=0, description="Processes for 'paradip batch' (0: one per core)."
     )

@@ -56,3 +56,33 @@ def test_text_without_letters_is_a_clear_none(client: TestClient) -> None:
     body = response.json()
     assert (body["label"], body["uncertain"], body["lang"]) == ("none", True, "und")
     assert body["note"] == "no Arabic, Persian or English letters to classify"
+
+
+def test_evidence_can_be_left_out(client: TestClient) -> None:
+    response = client.post(
+        "/v1/classify", json={"text": "Quebec opens a trade office in Tokyo", "evidence": False}
+    )
+    assert response.status_code == 200
+    assert response.json()["evidence"] is None
+    assert response.json()["model_version"] == "v001"
+
+
+def test_a_body_that_is_not_json_is_415_with_what_to_send(client: TestClient) -> None:
+    response = client.post(
+        "/v1/classify", content=b"text=Quebec", headers={"Content-Type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.json()["detail"] == (
+        "the body must be JSON: send Content-Type: application/json (got 'text/plain')"
+    )
+    bare = client.post("/v1/classify", content=b'{"text": "Quebec"}', headers={"Content-Type": ""})
+    assert bare.status_code == 415
+    assert "got no Content-Type" in bare.json()["detail"]
+
+
+def test_json_with_a_charset_or_a_json_suffix_is_accepted(client: TestClient) -> None:
+    for content_type in ("application/json; charset=utf-8", "application/merged-patch+json"):
+        response = client.post(
+            "/v1/classify", content=b'{"text": "Quebec"}', headers={"Content-Type": content_type}
+        )
+        assert response.status_code == 200, content_type
