@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: help install dev model run test lint bench clean
+.PHONY: help install dev browser model run test lint bench clean
 
 help:
 	@echo "make run    - create .venv, install, and start paradip (see README)"
@@ -41,7 +41,16 @@ model: install
 run: model
 	$(BIN)/paradip serve
 
-test: dev
+# The web page's end-to-end tests drive Debian's Chromium through Playwright;
+# Playwright's own browser download is never used (it needs a CDN).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: dev browser
 	$(BIN)/python -m pytest
 
 lint: dev

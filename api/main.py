@@ -9,10 +9,14 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from api.batcher import MicroBatcher
 from api.jobs import Jobs
@@ -25,6 +29,8 @@ from classifier.labels.store import LabelStore
 from classifier.model.predict import Predictor
 from classifier.model.registry import Registry
 from classifier.settings import Settings, get_settings
+
+WEB = Path(__file__).resolve().parent / "web"
 
 
 def _content_type_problem(request: Request) -> str | None:
@@ -47,6 +53,38 @@ def _content_type_problem(request: Request) -> str | None:
         return None
     sent = repr(content_type) if content_type else "no Content-Type"
     return f"the body must be JSON: send Content-Type: application/json (got {sent})"
+
+
+def _add_offline_docs(app: FastAPI) -> None:
+    """Serve ``/docs`` and ``/redoc`` with their scripts from this server, not a CDN.
+
+    FastAPI's own pages load Swagger UI and ReDoc from cdn.jsdelivr.net; on a
+    closed network (this project's machines, many ministries') they stay
+    blank. The files come from the ``fastapi-offline`` package.
+    """
+    assets = Path(str(files("fastapi_offline") / "static"))
+    app.mount("/static-docs", StaticFiles(directory=assets), name="static-docs")
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title}: API",
+            swagger_js_url="/static-docs/swagger-ui-bundle.js",
+            swagger_css_url="/static-docs/swagger-ui.css",
+            swagger_favicon_url="/static-docs/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=openapi_url,
+            title=f"{app.title}: API",
+            redoc_js_url="/static-docs/redoc.standalone.js",
+            redoc_favicon_url="/static-docs/favicon.png",
+            with_google_fonts=False,
+        )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -73,6 +111,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.batcher.stop()
 
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="paradip",
         version=__version__,
         summary="Classify the foreign activity of sub-state governments in Arabic, Persian "
@@ -113,6 +153,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     for module in (health, classify, feedback, labels, recent, models, retrain):
         app.include_router(module.router, prefix="/v1")
+
+    @app.get("/", include_in_schema=False)
+    def web_page() -> FileResponse:
+        """The analysts' web page (static files, no build step)."""
+        return FileResponse(WEB / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+    _add_offline_docs(app)
     return app
 
 
