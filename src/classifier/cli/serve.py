@@ -22,7 +22,7 @@ def serve_command(
     ] = None,
 ) -> None:
     """Start the API (docs at /docs) with the settings from PARADIP_* variables."""
-    import uvicorn
+    from api.server import serve
 
     settings = get_settings()
     try:
@@ -30,9 +30,9 @@ def serve_command(
     except ModelLoadError as exc:
         typer.echo(f"paradip serve: {exc}", err=True)
         raise typer.Exit(1) from exc
-    uvicorn.run(
-        "api.main:app",
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers or settings.workers,
-    )
+    address = f"{host or settings.host}:{port or settings.port}"
+    try:
+        serve(host or settings.host, port or settings.port, workers or settings.workers)
+    except OSError as exc:
+        typer.echo(f"paradip serve: cannot listen on {address}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(1) from exc
