@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,24 @@ def small_registry(tmp_path_factory: pytest.TempPathFactory, small_corpus_path: 
     registry = Registry(tmp_path_factory.mktemp("models"))
     train([small_corpus_path], registry, params=SMALL_PARAMS, seed=0)
     return registry
+
+
+def two_versions(source: Registry, root: Path) -> Registry:
+    """A copy of ``source`` with its v001 also registered as v002 (v001 stays active).
+
+    The service and web tests swap between two versions without training a
+    second model.
+    """
+    shutil.copytree(source.root, root)
+    shutil.copytree(root / "v001", root / "v002")
+    card = json.loads((root / "v002" / "card.json").read_text())
+    (root / "v002" / "card.json").write_text(json.dumps({**card, "version": "v002"}))
+    return Registry(root)
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now, on 127.0.0.1, for a server under test."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port

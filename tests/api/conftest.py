@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,18 +12,14 @@ from pydantic import SecretStr
 from api.main import create_app
 from classifier.model.registry import Registry
 from classifier.settings import Settings
+from tests.conftest import two_versions
 
 KEY = "test-key-123"
 
 
 @pytest.fixture
 def models(tmp_path: Path, small_registry: Registry) -> Registry:
-    root = tmp_path / "models"
-    shutil.copytree(small_registry.root, root)
-    shutil.copytree(root / "v001", root / "v002")
-    card = json.loads((root / "v002" / "card.json").read_text())
-    (root / "v002" / "card.json").write_text(json.dumps({**card, "version": "v002"}))
-    return Registry(root)
+    return two_versions(small_registry, tmp_path / "models")
 
 
 @pytest.fixture

@@ -14,13 +14,7 @@ from pathlib import Path
 import httpx
 
 from classifier.model.registry import Registry
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+from tests.conftest import free_port
 
 
 def _serve(port: int, models: Path, workers: int) -> subprocess.Popen[str]:
@@ -49,7 +43,7 @@ def _wait_ready(url: str, seconds: float = 90) -> None:
 def test_workers_are_supervised_refuse_a_second_server_and_stop_together(
     small_registry: Registry,
 ) -> None:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     process = _serve(port, small_registry.root, workers=2)
     try:

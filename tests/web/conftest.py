@@ -8,10 +8,8 @@ network its background connections are refused and slow every start.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ from pydantic import SecretStr
 from api.main import create_app
 from classifier.model.registry import Registry
 from classifier.settings import Settings
+from tests.conftest import free_port, two_versions
 
 KEY = "web-test-key-456"
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,25 +49,14 @@ class LiveServer:
     settings: Settings
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def live(
     tmp_path_factory: pytest.TempPathFactory, small_registry: Registry
 ) -> Iterator[LiveServer]:
     tmp = tmp_path_factory.mktemp("web")
-    root = tmp / "models"
-    shutil.copytree(small_registry.root, root)
-    shutil.copytree(root / "v001", root / "v002")
-    card = json.loads((root / "v002" / "card.json").read_text())
-    (root / "v002" / "card.json").write_text(json.dumps({**card, "version": "v002"}))
+    root = two_versions(small_registry, tmp / "models").root
     settings = Settings(model_dir=root, data_dir=tmp / "data", api_keys=[SecretStr(KEY)])
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )
