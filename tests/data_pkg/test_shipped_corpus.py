@@ -111,5 +111,5 @@ def test_cli_data_check_on_the_shipped_corpus_prints_the_table() -> None:
         app, ["data", "check", str(CORPUS), "--warnings", "0"]
     )
     assert result.exit_code == 0, result.output
-    assert "ok: 3639 items" in result.output
-    assert re.search(r"all\s+.\s+all\s+.\s+2903\s+.\s+736\s+.\s+3639", result.output)
+    assert "ok: 4089 items" in result.output
+    assert re.search(r"all\s+.\s+all\s+.\s+3244\s+.\s+845\s+.\s+4089", result.output)
