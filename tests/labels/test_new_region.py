@@ -46,6 +46,9 @@ def test_labels_for_a_new_region_make_a_better_model_then_roll_back(tmp_path: Pa
         "PARADIP_DATA_DIR": str(tmp_path / "data"),
         "PARADIP_CORPUS_DIR": str(CORPUS),
     }
+    shipped = Registry(models)
+    before = shipped.active_version()
+    candidate = f"v{int(shipped.versions()[-1][1:]) + 1:03d}"
     runner = CliRunner(env=env)
     get_settings.cache_clear()
     try:
@@ -54,15 +57,15 @@ def test_labels_for_a_new_region_make_a_better_model_then_roll_back(tmp_path: Pa
         assert imported.stdout.strip() == "imported 200 label(s)"
         result = runner.invoke(app, ["retrain"])
         assert result.exit_code == 0, result.output
-        assert "v002 promoted" in result.stdout
-        card = Registry(models).card("v002")["retrain"]
+        assert f"{candidate} promoted" in result.stdout
+        card = Registry(models).card(candidate)["retrain"]
         new, test = card["comparison"]["new_labels"], card["comparison"]["test"]
         assert new["candidate"]["n"] == 40
         assert new["candidate"]["macro_f1"] > new["active"]["macro_f1"]
         assert test["candidate"]["macro_f1"] >= test["active"]["macro_f1"] - 0.01
-        assert Registry(models).active_version() == "v002"
+        assert Registry(models).active_version() == candidate
         rolled = runner.invoke(app, ["models", "rollback"])
-        assert rolled.stdout == "active: v001\n"
-        assert Registry(models).active_version() == "v001"
+        assert rolled.stdout == f"active: {before}\n"
+        assert Registry(models).active_version() == before
     finally:
         get_settings.cache_clear()
