@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import PlainTextResponse
 
-from api.deps import MetricsDep, PredictorDep
+from api.deps import BatcherDep, MetricsDep, PredictorDep
 from api.schemas import HealthResponse, ReadyResponse
 
 router = APIRouter(tags=["health"])
@@ -18,9 +18,9 @@ def health(predictor: PredictorDep) -> HealthResponse:
 
 
 @router.get("/ready", response_model=ReadyResponse)
-def ready(request: Request, predictor: PredictorDep) -> ReadyResponse:
-    """Report that the model is loaded and answers a prediction."""
-    predictor.predict(["readiness check"], evidence=False)
+async def ready(predictor: PredictorDep, batcher: BatcherDep) -> ReadyResponse:
+    """Report that the model is loaded and answers a prediction through the model lane."""
+    await batcher.predict(predictor, ["readiness check"], [None], evidence=False)
     return ReadyResponse(status="ready", model_version=predictor.version)
 
 
