@@ -124,3 +124,27 @@ def list_command(
     Console(highlight=False).print(table)
     if conflicts:
         typer.echo(f"{len(groups)} text(s) with conflicting labels")
+
+
+@app.command("settle")
+def settle_command(
+    row_id: Annotated[
+        int, typer.Argument(help="The id of any label of the text (see `labels list --conflicts`).")
+    ],
+    label: Annotated[
+        str, typer.Option("--label", help="The label that decides: one of the four labels.")
+    ],
+    who: Annotated[str | None, typer.Option("--who", help="Who decides (default: you).")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Why, for the record.")] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Settle a conflict: decide a text's label; later labels are compared with this one."""
+    try:
+        new_id = store(data_dir).settle(row_id, label, who or getpass.getuser(), note)
+    except KeyError as exc:
+        typer.echo(f"paradip labels settle: {exc.args[0]}", err=True)
+        raise typer.Exit(1) from exc
+    except ValueError as exc:
+        typer.echo(f"paradip labels settle: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"settled: label {new_id} says {label!r} for the text of label {row_id}")

@@ -6,6 +6,8 @@ prediction, kept for reference), ``reviewed`` (a person confirmed it) or
 ``corrected`` (a person changed it) -- so machine labels are never mistaken
 for human ones. Labels are only ever added: two different labels for the
 same text are both kept and shown as a conflict, never silently overwritten.
+A person settles a conflict by adding one more label with origin ``settle``:
+it decides the text, and only labels given after it can disagree again.
 """
 
 from __future__ import annotations
@@ -21,11 +23,20 @@ from typing import Any, Final
 
 from classifier.data.schema import LABELS
 
-__all__ = ["HUMAN_STATES", "STATES", "LabelRow", "LabelStore", "NewLabel", "text_hash"]
+__all__ = [
+    "HUMAN_STATES",
+    "SETTLE_ORIGIN",
+    "STATES",
+    "LabelRow",
+    "LabelStore",
+    "NewLabel",
+    "text_hash",
+]
 
 STATES: Final = ("machine", "reviewed", "corrected")
 HUMAN_STATES: Final = ("reviewed", "corrected")
 STORE_FILE: Final = "labels.sqlite"
+SETTLE_ORIGIN: Final = "settle"
 
 _SCHEMA: Final = f"""
 CREATE TABLE IF NOT EXISTS labels (
@@ -212,7 +223,11 @@ class LabelStore:
             return int(db.execute("SELECT COUNT(*) FROM labels").fetchone()[0])
 
     def conflicts(self) -> list[list[LabelRow]]:
-        """Groups of human labels that disagree about the same text."""
+        """Groups of human labels that disagree about the same text, since its last settlement.
+
+        Each group starts at the text's latest ``settle`` label, if any: a
+        settlement ends the disagreements before it.
+        """
         with self._connect() as db:
             hashes = [
                 row[0]
@@ -221,17 +236,52 @@ class LabelStore:
                     "GROUP BY text_sha256 HAVING COUNT(DISTINCT label) > 1"
                 )
             ]
-            return [
-                [
-                    LabelRow(**dict(row))
-                    for row in db.execute(
-                        "SELECT * FROM labels WHERE text_sha256 = ? AND state IN "
-                        "('reviewed', 'corrected') ORDER BY id",
-                        (digest,),
-                    )
-                ]
+            groups = [
+                _since_settlement(
+                    [
+                        LabelRow(**dict(row))
+                        for row in db.execute(
+                            "SELECT * FROM labels WHERE text_sha256 = ? AND state IN "
+                            "('reviewed', 'corrected') ORDER BY id",
+                            (digest,),
+                        )
+                    ]
+                )
                 for digest in hashes
             ]
+        return [group for group in groups if len({row.label for row in group}) > 1]
+
+    def settle(self, row_id: int, label: str, who: str, note: str | None = None) -> int:
+        """Decide the label of the text of label ``row_id``; return the new row's id.
+
+        Raises
+        ------
+        KeyError
+            When no label has this row id.
+        ValueError
+            For an unknown label.
+        """
+        row = self.get(row_id)
+        if row is None:
+            raise KeyError(
+                f"no label with id {row_id}; `paradip labels list --conflicts` shows them"
+            )
+        [new_id] = self.add(
+            [
+                NewLabel(
+                    text=row.text,
+                    label=label,
+                    who=who,
+                    origin=SETTLE_ORIGIN,
+                    state="corrected",
+                    item_id=row.item_id,
+                    lang=row.lang,
+                    entity=row.entity,
+                    note=note,
+                )
+            ]
+        )
+        return new_id
 
     def human_labels(self) -> list[LabelRow]:
         """One human label per text, for training: texts in conflict are left out.
@@ -247,3 +297,9 @@ class LabelStore:
                     if current is None or row.id > current.id:
                         latest[row.text_sha256] = row
         return sorted(latest.values(), key=lambda row: row.id)
+
+
+def _since_settlement(rows: list[LabelRow]) -> list[LabelRow]:
+    """One text's human labels from its latest settlement on (all of them if never settled)."""
+    start = max((i for i, row in enumerate(rows) if row.origin == SETTLE_ORIGIN), default=0)
+    return rows[start:]
